@@ -9,7 +9,14 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { ApiError, errorBody } from './http/errors';
 import type { AppDeps, AppEnv } from './http/types';
+import { csrfGuard, sessionMiddleware } from './http/auth';
+import { authRoutes } from './routes/auth/auth.routes';
+import { distributionsRoutes } from './routes/distributions/distributions.routes';
+import { docsRoutes } from './routes/docs/docs.routes';
+import { groupsRoutes } from './routes/groups/groups.routes';
 import { healthRoutes } from './routes/health/health.routes';
+import { ordersRoutes } from './routes/orders/orders.routes';
+import { syncRoutes } from './routes/sync/sync.routes';
 
 export type { AppDeps, AppEnv };
 
@@ -32,7 +39,16 @@ export function createApp(deps: AppDeps) {
 		);
 	});
 
+	app.use('/api/*', csrfGuard);
+	app.use('/api/*', sessionMiddleware(deps.db));
+
 	app.route('/api', healthRoutes(deps));
+	app.route('/api', docsRoutes(deps));
+	app.route('/api', authRoutes(deps));
+	app.route('/api', groupsRoutes(deps));
+	app.route('/api', distributionsRoutes(deps));
+	app.route('/api', ordersRoutes(deps));
+	app.route('/api', syncRoutes(deps));
 
 	app.all('/api/*', (c) =>
 		c.json(errorBody('NOT_FOUND', `Aucune route ${c.req.method} ${c.req.path}.`), 404)
