@@ -152,6 +152,24 @@ export async function seedDemo(db: Database, today: string): Promise<void> {
 			);
 		}
 
+		// Some members keep credit with the group: a transfer received in advance.
+		for (const [i, m] of members.entries()) {
+			if (i % 6 !== 1) continue;
+			await recordOperation(
+				tx,
+				op({
+					id: uuidFrom(`prepayment:${m.id}`),
+					memberId: m.id,
+					kind: 'payment',
+					amountCents: 12000,
+					method: 'transfer',
+					occurredAt: `${addDays(today, -50)}T09:30:00.000Z`,
+					reference: { label: `VIR ${m.name.toUpperCase()} AVANCE AMAP` }
+				}),
+				{ recordedBy: coordinatorUser }
+			);
+		}
+
 		// Weekly distributions: 8 past ones (the 6 oldest validated), today's, and next week's.
 		for (let week = -8; week <= 1; week++) {
 			const date = addDays(today, week * 7);

@@ -109,7 +109,11 @@ describe(`auth (${TEST_DB_KIND})`, () => {
 
 	it('refuses cookie-authenticated writes from another site (CSRF)', async () => {
 		const s = await api.signIn(g.coordinator.email, g.coordinator.password);
-		const cross = await s.post<ErrorBody>('/api/auth/logout', {}, { origin: 'https://evil.example' });
+		const cross = await s.post<ErrorBody>(
+			'/api/auth/logout',
+			{},
+			{ origin: 'https://evil.example' }
+		);
 		expect(cross.status).toBe(403);
 		expect(cross.body.error.code).toBe('CROSS_SITE_REQUEST');
 		const fetchSite = await s.post('/api/auth/logout', {}, { 'sec-fetch-site': 'cross-site' });

@@ -79,3 +79,49 @@ export async function distributionStatuses(db: Queryable, groupId: string) {
 	);
 	return rows;
 }
+
+export interface RecentDistribution {
+	id: string;
+	date: string;
+	place: string;
+	validated: boolean;
+}
+
+/**
+ * The most recent distributions dated before `today`, newest first (same order as the
+ * domain's `orderingBlock`): only these can close ordering, so the rule never reads a
+ * group's whole history.
+ */
+export async function lastPastDistributions(
+	db: Queryable,
+	groupId: string,
+	today: string,
+	limit: number
+): Promise<RecentDistribution[]> {
+	const { rows } = await db.query<RecentDistribution>(
+		`SELECT id, date, place, validated_at IS NOT NULL AS validated FROM distributions
+		  WHERE group_id = $1 AND date < $2::date
+		  ORDER BY date DESC, id DESC LIMIT $3`,
+		[groupId, today, limit]
+	);
+	return rows;
+}
+
+/**
+ * Locks a distribution row for the rest of the transaction and reads its state: `share` for
+ * writes that must not race its validation (orders), `update` for the validation itself.
+ * Undefined when the distribution is not in the group.
+ */
+export async function lockDistributionRow(
+	tx: Queryable,
+	groupId: string,
+	id: string,
+	mode: 'share' | 'update'
+): Promise<{ date: string; validated: boolean } | undefined> {
+	const { rows } = await tx.query<{ date: string; validated: boolean }>(
+		`SELECT date, validated_at IS NOT NULL AS validated FROM distributions
+		  WHERE group_id = $1 AND id = $2 ${mode === 'update' ? 'FOR UPDATE' : 'FOR SHARE'}`,
+		[groupId, id]
+	);
+	return rows[0];
+}

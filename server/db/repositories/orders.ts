@@ -33,20 +33,7 @@ export async function insertOrder(
 		createdBy: string | null;
 	}
 ): Promise<void> {
-	await db.query(
-		`INSERT INTO orders (group_id, id, distribution_id, member_id, payment_method, lines, total_cents, created_by)
-		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		[
-			o.groupId,
-			o.id,
-			o.distributionId,
-			o.memberId,
-			o.paymentMethod,
-			JSON.stringify(o.lines),
-			o.totalCents,
-			o.createdBy
-		]
-	);
+	if (!(await tryInsertOrder(db, o))) throw new Error(`order ${o.id} already exists`);
 }
 
 export async function findOrder(
@@ -106,4 +93,81 @@ export async function paymentsOfDistribution(
 		[groupId, distributionId]
 	);
 	return rows.map(rowToOperation);
+}
+
+/**
+ * Inserts an order unless one with the same id already exists in the group (a client retry,
+ * possibly concurrent): true when this call stored it.
+ */
+export async function tryInsertOrder(
+	db: Queryable,
+	o: Parameters<typeof insertOrder>[1]
+): Promise<boolean> {
+	const { rows } = await db.query(
+		`INSERT INTO orders (group_id, id, distribution_id, member_id, payment_method, lines, total_cents, created_by)
+		 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		 ON CONFLICT (group_id, id) DO NOTHING RETURNING id`,
+		[
+			o.groupId,
+			o.id,
+			o.distributionId,
+			o.memberId,
+			o.paymentMethod,
+			JSON.stringify(o.lines),
+			o.totalCents,
+			o.createdBy
+		]
+	);
+	return rows.length > 0;
+}
+
+export interface MemberAccount {
+	memberId: string;
+	name: string;
+	/** Projected balance: every operation, pending payments included. */
+	totalCents: number;
+	/** The pending part of `totalCents`. */
+	pendingCents: number;
+}
+
+/**
+ * Locks the member's kept balance row until the transaction ends and returns it. Every write
+ * that checks the money-pot floor goes through this lock first, so two orders sent at once
+ * are checked one after the other against the balance the first one left.
+ */
+export async function lockMemberBalance(
+	tx: Queryable,
+	groupId: string,
+	memberId: string
+): Promise<{ totalCents: number; pendingCents: number }> {
+	// Members get their row when created; this covers rows made before that rule.
+	await tx.query(
+		`INSERT INTO member_balances (group_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+		[groupId, memberId]
+	);
+	const { rows } = await tx.query<{ totalCents: number; pendingCents: number }>(
+		`SELECT total_cents AS "totalCents", pending_cents AS "pendingCents"
+		   FROM member_balances WHERE group_id = $1 AND member_id = $2 FOR UPDATE`,
+		[groupId, memberId]
+	);
+	return rows[0] ?? { totalCents: 0, pendingCents: 0 };
+}
+
+/** Names and kept balances of some members of a group (zero when they have no row yet). */
+export async function memberAccounts(
+	db: Queryable,
+	groupId: string,
+	memberIds: readonly string[]
+): Promise<MemberAccount[]> {
+	if (memberIds.length === 0) return [];
+	const { rows } = await db.query<MemberAccount>(
+		`SELECT m.id AS "memberId", m.name,
+		        coalesce(b.total_cents, 0)::bigint AS "totalCents",
+		        coalesce(b.pending_cents, 0)::bigint AS "pendingCents"
+		   FROM members m
+		   LEFT JOIN member_balances b ON b.group_id = m.group_id AND b.member_id = m.id
+		  WHERE m.group_id = $1 AND m.id = ANY($2::uuid[])`,
+		[groupId, [...memberIds]]
+	);
+	return rows;
 }

@@ -1,6 +1,123 @@
+/**
+ * Sync: devices push operations recorded offline and pull what changed.
+ *
+ * Push answers per operation and never lets one bad operation stop the others: each is parsed
+ * with the shared schema, checked against the caller's role, then recorded in its own
+ * transaction (accepted, duplicate, conflict or rejected). A database failure is a 5xx for the
+ * whole push, so the device keeps everything queued and retries: what was already stored
+ * answers `duplicate` next time.
+ */
 import { Hono } from 'hono';
+import {
+	OperationSchema,
+	PullQuerySchema,
+	PushBodyLooseSchema,
+	issueToFailure,
+	rawOperationId,
+	type PushResultItem
+} from '../../../src/lib/domain/schemas';
+import type { OperationKind } from '../../../src/lib/domain';
+import { recordOperation } from '../../db/repositories/ledger';
+import { currentHorizon, pullChanges, type PullScope } from '../../db/repositories/sync';
+import { requireRole, type Role } from '../../http/auth';
+import { ApiError } from '../../http/errors';
 import type { AppDeps, AppEnv } from '../../http/types';
+import { jsonBody, parseWith } from '../../http/validate';
 
-export function syncRoutes(_deps: AppDeps) {
-	return new Hono<AppEnv>();
+/** Which kinds each role may record through a device. Orders go through POST /orders. */
+const KINDS_BY_ROLE: Record<Role, readonly OperationKind[]> = {
+	coordinator: ['payment', 'refund', 'opening_balance', 'correction', 'order_adjustment'],
+	helper: ['payment', 'correction'],
+	member: []
+};
+
+function roleRefusal(role: Role, kind: OperationKind): string | undefined {
+	if (KINDS_BY_ROLE[role].includes(kind)) return undefined;
+	if (kind === 'order')
+		return 'Une commande se passe par la page de commande, pas par la synchronisation.';
+	if (role === 'member')
+		return 'Les adhérents ne peuvent pas enregistrer d’opérations sur les comptes.';
+	return 'Opération réservée au coordinateur : un bénévole enregistre des paiements et leurs corrections.';
+}
+
+// A cursor is the decimal text of an xid8.
+const CURSOR = /^\d{1,20}$/;
+
+export function syncRoutes(deps: AppDeps) {
+	const { db } = deps;
+	return new Hono<AppEnv>()
+		.post('/sync/push', async (c) => {
+			const body = await jsonBody(c, PushBodyLooseSchema);
+			const me = await requireRole(c, db, body.groupId);
+			const results: PushResultItem[] = [];
+			for (const raw of body.operations) {
+				const parsed = OperationSchema.safeParse(raw);
+				if (!parsed.success) {
+					const f = issueToFailure(parsed.error);
+					results.push({
+						id: rawOperationId(raw),
+						status: 'rejected',
+						code: f.code,
+						reason: f.message
+					});
+					continue;
+				}
+				const op = parsed.data;
+				if (op.groupId !== body.groupId) {
+					results.push({
+						id: op.id,
+						status: 'rejected',
+						code: 'GROUP_MISMATCH',
+						reason: 'Cette opération appartient à un autre groupe que celui de la synchronisation.'
+					});
+					continue;
+				}
+				const refusal = roleRefusal(me.role, op.kind);
+				if (refusal) {
+					results.push({ id: op.id, status: 'rejected', code: 'FORBIDDEN_KIND', reason: refusal });
+					continue;
+				}
+				const outcome = await db.transaction((tx) =>
+					recordOperation(tx, op, { recordedBy: me.user.id })
+				);
+				if (outcome.status === 'rejected') {
+					results.push({
+						id: op.id,
+						status: 'rejected',
+						code: outcome.code,
+						reason: outcome.reason
+					});
+				} else if (outcome.status === 'conflict') {
+					results.push({
+						id: op.id,
+						status: 'conflict',
+						code: 'ID_CONFLICT',
+						reason: outcome.reason
+					});
+				} else {
+					results.push({ id: op.id, status: outcome.status });
+				}
+			}
+			return c.json({ results });
+		})
+		.get('/sync/pull', async (c) => {
+			const q = parseWith(PullQuerySchema, c.req.query());
+			if (q.cursor !== undefined && !CURSOR.test(q.cursor)) {
+				throw new ApiError(
+					400,
+					'INVALID_CURSOR',
+					'Curseur de synchronisation invalide : recommencez sans curseur pour tout recharger.'
+				);
+			}
+			const me = await requireRole(c, db, q.groupId);
+			const scope: PullScope =
+				me.role === 'coordinator'
+					? { kind: 'all' }
+					: me.role === 'helper'
+						? { kind: 'distribution-day' }
+						: { kind: 'own', memberId: me.memberId };
+			const horizon = await currentHorizon(db);
+			const changes = await pullChanges(db, q.groupId, scope, q.cursor ?? '0', horizon);
+			return c.json({ cursor: horizon, ...changes });
+		});
 }
