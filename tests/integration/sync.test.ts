@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResult, PushResult } from '../../src/lib/domain/schemas';
 import type { Database } from '../../server/db/database';
-import { markDistributionValidated, verifyBalances } from '../../server/db/repositories/ledger';
+import { cents } from '../../src/lib/domain';
+import {
+	markDistributionValidated,
+	recordOperation,
+	verifyBalances
+} from '../../server/db/repositories/ledger';
+import { insertOrder } from '../../server/db/repositories/orders';
 import {
 	addPlainMember,
 	createTestDistribution,
@@ -205,6 +211,75 @@ describe(`sync push and pull (${TEST_DB_KIND})`, () => {
 		]);
 		// The payment and its correction were both pending: the balance is back to zero, exactly.
 		expect(await balance(memberId)).toEqual({ total_cents: 0, pending_cents: 0 });
+	});
+
+	it('folds a device basket adjustment into the order total, once, never below zero', async () => {
+		const memberId = await freshMember();
+		const orderId = randomUUID();
+		await db.transaction(async (tx) => {
+			await insertOrder(tx, {
+				groupId: g.groupId,
+				id: orderId,
+				distributionId: dist.id,
+				memberId,
+				paymentMethod: 'on_the_spot',
+				lines: [{ productName: 'Panier', quantity: 1, unitPriceCents: cents(1670) }],
+				totalCents: 1670,
+				createdBy: null
+			});
+			await recordOperation(
+				tx,
+				makeOp(
+					{ groupId: g.groupId, memberId },
+					{ kind: 'order', amountCents: -1670, method: undefined, orderId, distributionId: dist.id }
+				),
+				{ recordedBy: null }
+			);
+		});
+		const total = async () =>
+			(
+				await db.query<{ t: number }>(
+					'SELECT total_cents AS t FROM orders WHERE group_id = $1 AND id = $2',
+					[g.groupId, orderId]
+				)
+			).rows[0]?.t;
+		const adj = makeOp(
+			{ groupId: g.groupId, memberId },
+			{
+				kind: 'order_adjustment',
+				amountCents: 420,
+				method: undefined,
+				orderId,
+				distributionId: dist.id
+			}
+		);
+		expect((await push(coord, [adj])).body.results[0]?.status).toBe('accepted');
+		expect(await total()).toBe(1250);
+		expect((await push(coord, [adj])).body.results[0]?.status).toBe('duplicate');
+		expect(await total()).toBe(1250);
+		expect(await balance(memberId)).toEqual({ total_cents: -1250, pending_cents: 0 });
+		const tooMuch = makeOp(
+			{ groupId: g.groupId, memberId },
+			{
+				kind: 'order_adjustment',
+				amountCents: 5000,
+				method: undefined,
+				orderId,
+				distributionId: dist.id
+			}
+		);
+		const noOrder = makeOp(
+			{ groupId: g.groupId, memberId },
+			{ kind: 'order_adjustment', amountCents: 100, method: undefined }
+		);
+		const res = await push(coord, [tooMuch, noOrder]);
+		expect(res.body.results.map((r) => r.code)).toEqual([
+			'ADJUSTMENT_BELOW_ZERO',
+			'ORDER_REQUIRED'
+		]);
+		expect(await total()).toBe(1250);
+		expect(await opsCount(tooMuch.id)).toBe(0);
+		expect(await balance(memberId)).toEqual({ total_cents: -1250, pending_cents: 0 });
 	});
 
 	it('checks the role: members record nothing, helpers only payments and corrections', async () => {

@@ -171,3 +171,22 @@ export async function memberAccounts(
 	);
 	return rows;
 }
+
+/**
+ * Folds an adjustment recorded on a device into the order's total (the lines stay as
+ * ordered; the adjustment's label says what changed). Returns the new total, or undefined
+ * when the order is missing or its total would go below zero (nothing changed).
+ */
+export async function applyAdjustmentToTotal(
+	db: Queryable,
+	groupId: string,
+	orderId: string,
+	adjustmentCents: number
+): Promise<number | undefined> {
+	const { rows } = await db.query<{ total_cents: number }>(
+		`UPDATE orders SET total_cents = total_cents - $3, updated_at = now()
+		  WHERE group_id = $1 AND id = $2 AND total_cents - $3 >= 0 RETURNING total_cents`,
+		[groupId, orderId, adjustmentCents]
+	);
+	return rows[0]?.total_cents;
+}

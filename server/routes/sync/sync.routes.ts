@@ -14,10 +14,13 @@ import {
 	PushBodyLooseSchema,
 	issueToFailure,
 	rawOperationId,
+	type Operation,
 	type PushResultItem
 } from '../../../src/lib/domain/schemas';
 import type { OperationKind } from '../../../src/lib/domain';
-import { recordOperation } from '../../db/repositories/ledger';
+import type { Database } from '../../db/database';
+import { recordOperation, type RecordOutcome } from '../../db/repositories/ledger';
+import { applyAdjustmentToTotal } from '../../db/repositories/orders';
 import { currentHorizon, pullChanges, type PullScope } from '../../db/repositories/sync';
 import { requireRole, type Role } from '../../http/auth';
 import { ApiError } from '../../http/errors';
@@ -38,6 +41,45 @@ function roleRefusal(role: Role, kind: OperationKind): string | undefined {
 	if (role === 'member')
 		return 'Les adhérents ne peuvent pas enregistrer d’opérations sur les comptes.';
 	return 'Opération réservée au coordinateur : un bénévole enregistre des paiements et leurs corrections.';
+}
+
+/** Thrown inside a transaction to roll it back and answer with this outcome. */
+class Refused {
+	constructor(readonly outcome: RecordOutcome) {}
+}
+
+/**
+ * Records one pushed operation in its own transaction. A basket adjustment made on a device
+ * also moves its order's total (orders are debited by their total), and is refused if that
+ * total would go below zero.
+ */
+async function recordPushed(db: Database, op: Operation, userId: string): Promise<RecordOutcome> {
+	if (op.kind === 'order_adjustment' && !op.orderId) {
+		return {
+			status: 'rejected',
+			code: 'ORDER_REQUIRED',
+			reason: 'Un ajustement de panier doit indiquer la commande ajustée.'
+		};
+	}
+	try {
+		return await db.transaction(async (tx) => {
+			const outcome = await recordOperation(tx, op, { recordedBy: userId });
+			if (outcome.status === 'accepted' && op.kind === 'order_adjustment' && op.orderId) {
+				const total = await applyAdjustmentToTotal(tx, op.groupId, op.orderId, op.amountCents);
+				if (total === undefined || total < 0) {
+					throw new Refused({
+						status: 'rejected',
+						code: 'ADJUSTMENT_BELOW_ZERO',
+						reason: 'Cet ajustement rendrait le panier négatif : vérifiez les quantités.'
+					});
+				}
+			}
+			return outcome;
+		});
+	} catch (e) {
+		if (e instanceof Refused) return e.outcome;
+		throw e;
+	}
 }
 
 // A cursor is the decimal text of an xid8.
@@ -77,9 +119,7 @@ export function syncRoutes(deps: AppDeps) {
 					results.push({ id: op.id, status: 'rejected', code: 'FORBIDDEN_KIND', reason: refusal });
 					continue;
 				}
-				const outcome = await db.transaction((tx) =>
-					recordOperation(tx, op, { recordedBy: me.user.id })
-				);
+				const outcome = await recordPushed(db, op, me.user.id);
 				if (outcome.status === 'rejected') {
 					results.push({
 						id: op.id,
