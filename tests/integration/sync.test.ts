@@ -357,6 +357,17 @@ describe(`sync push and pull (${TEST_DB_KIND})`, () => {
 		expect(mine.body.distributions.map((d) => d.id)).toContain(dist.id);
 	});
 
+	it('a helper pulls the accounts of open baskets and always their own, not the others', async () => {
+		const own = makeOp({ groupId: g.groupId, memberId: g.helper.memberId }, { amountCents: 321 });
+		const stranger = await freshMember();
+		const other = makeOp({ groupId: g.groupId, memberId: stranger }, { amountCents: 654 });
+		await push(coord, [own, other]);
+		const pulled = await helper.get<PullResult>(`/api/sync/pull?groupId=${g.groupId}`);
+		const ids = pulled.body.operations.map((o) => o.id);
+		expect(ids).toContain(own.id);
+		expect(ids).not.toContain(other.id);
+	});
+
 	it.runIf(TEST_DB_KIND === 'pg')(
 		'never skips a row whose transaction commits after a later one (cursor horizon)',
 		async () => {

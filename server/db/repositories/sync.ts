@@ -15,7 +15,9 @@ import { OPERATION_COLUMNS, rowToOperation, type OperationRow } from './ledger';
 import type { OrderRow } from './orders';
 
 export type PullScope =
-	{ kind: 'all' } | { kind: 'distribution-day' } | { kind: 'own'; memberId: string };
+	| { kind: 'all' }
+	| { kind: 'distribution-day'; memberId: string }
+	| { kind: 'own'; memberId: string };
 
 export async function currentHorizon(db: Queryable): Promise<string> {
 	const { rows } = await db.query<{ h: string }>(
@@ -36,13 +38,14 @@ export async function pullChanges(
 	from: string,
 	to: string
 ) {
+	// A helper sees the accounts of today's baskets, and always their own.
 	const memberFilter =
 		scope.kind === 'own'
 			? 'AND x.member_id = $4'
 			: scope.kind === 'distribution-day'
-				? `AND x.member_id IN (${HELPER_MEMBERS})`
+				? `AND (x.member_id = $4 OR x.member_id IN (${HELPER_MEMBERS}))`
 				: '';
-	const params = scope.kind === 'own' ? [groupId, from, to, scope.memberId] : [groupId, from, to];
+	const params = scope.kind === 'all' ? [groupId, from, to] : [groupId, from, to, scope.memberId];
 	const window = 'x.group_id = $1 AND x.txid >= $2::xid8 AND x.txid < $3::xid8';
 
 	const ops = await db.query<OperationRow>(
@@ -65,11 +68,16 @@ export async function pullChanges(
 		   FROM distributions x WHERE ${window} ORDER BY x.date, x.id`,
 		[groupId, from, to]
 	);
-	const memberWhere = scope.kind === 'own' ? 'AND x.id = $4' : '';
-	const members = await db.query<{ id: string; name: string; email: string | null }>(
-		`SELECT x.id, x.name, x.email FROM members x WHERE ${window} ${memberWhere} ORDER BY x.name, x.id`,
-		params
-	);
+	const members =
+		scope.kind === 'own'
+			? await db.query<{ id: string; name: string; email: string | null }>(
+					`SELECT x.id, x.name, x.email FROM members x WHERE ${window} AND x.id = $4 ORDER BY x.name, x.id`,
+					params
+				)
+			: await db.query<{ id: string; name: string; email: string | null }>(
+					`SELECT x.id, x.name, x.email FROM members x WHERE ${window} ORDER BY x.name, x.id`,
+					[groupId, from, to]
+				);
 	return {
 		operations: ops.rows.map(rowToOperation),
 		orders: orders.rows,

@@ -154,7 +154,7 @@ export function syncRoutes(deps: AppDeps) {
 				me.role === 'coordinator'
 					? { kind: 'all' }
 					: me.role === 'helper'
-						? { kind: 'distribution-day' }
+						? { kind: 'distribution-day', memberId: me.memberId }
 						: { kind: 'own', memberId: me.memberId };
 			const horizon = await currentHorizon(db);
 			const changes = await pullChanges(db, q.groupId, scope, q.cursor ?? '0', horizon);

@@ -72,7 +72,8 @@ export const fr: Messages = {
 	'day.unpaidConfirm': 'Valider malgré les paniers non réglés',
 	'day.validateOffline': 'La validation se fait en ligne.',
 	'day.validatedOk': 'Distribution validée.',
-	'day.lines': '{count, plural, one {# article} other {# articles}}'
+	'day.lines': '{count, plural, one {# article} other {# articles}}',
+	'day.projected': 'Solde après validation des paiements en attente : {amount}'
 };
 
 export const en: Messages = {
@@ -147,5 +148,6 @@ export const en: Messages = {
 	'day.unpaidConfirm': 'Validate despite unsettled baskets',
 	'day.validateOffline': 'Validation needs a connection.',
 	'day.validatedOk': 'Distribution validated.',
-	'day.lines': '{count, plural, one {# item} other {# items}}'
+	'day.lines': '{count, plural, one {# item} other {# items}}',
+	'day.projected': 'Balance once pending payments are validated: {amount}'
 };
