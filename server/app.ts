@@ -11,11 +11,15 @@ import { ApiError, errorBody } from './http/errors';
 import type { AppDeps, AppEnv } from './http/types';
 import { csrfGuard, sessionMiddleware } from './http/auth';
 import { authRoutes } from './routes/auth/auth.routes';
+import { closeoutRoutes } from './routes/closeout/closeout.routes';
 import { distributionsRoutes } from './routes/distributions/distributions.routes';
 import { docsRoutes } from './routes/docs/docs.routes';
+import { exportsRoutes } from './routes/exports/exports.routes';
 import { groupsRoutes } from './routes/groups/groups.routes';
 import { healthRoutes } from './routes/health/health.routes';
+import { importsRoutes } from './routes/imports/imports.routes';
 import { ordersRoutes } from './routes/orders/orders.routes';
+import { reviewRoutes } from './routes/review/review.routes';
 import { syncRoutes } from './routes/sync/sync.routes';
 
 export type { AppDeps, AppEnv };
@@ -49,6 +53,10 @@ export function createApp(deps: AppDeps) {
 	app.route('/api', distributionsRoutes(deps));
 	app.route('/api', ordersRoutes(deps));
 	app.route('/api', syncRoutes(deps));
+	app.route('/api', exportsRoutes(deps));
+	app.route('/api', importsRoutes(deps));
+	app.route('/api', closeoutRoutes(deps));
+	app.route('/api', reviewRoutes(deps));
 
 	app.all('/api/*', (c) =>
 		c.json(errorBody('NOT_FOUND', `Aucune route ${c.req.method} ${c.req.path}.`), 404)

@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { DayPage, DEMO, memberFigures, memberIdOf, signIn, waitForOfflineShell } from './models';
+import {
+	DayPage,
+	DEMO,
+	DEMO_GROUP_ID,
+	memberFigures,
+	memberIdOf,
+	signIn,
+	waitForOfflineShell
+} from './models';
 
 test.describe('distribution day on a tablet with no network', () => {
 	test('payments recorded offline survive a reload and a closed tab, then sync exactly once', async ({
@@ -142,4 +150,90 @@ test('two tablets offline at once: everything stored once, the same cheque flagg
 		await expect(p.getByTestId('duplicates')).toContainText('n° 7654321');
 	}
 	await Promise.all(tablets.map((c) => c.close()));
+});
+
+test('close-out and cheque deposit slip, offline, then synced to the server', async ({
+	context,
+	page
+}) => {
+	await signIn(page, DEMO.coordinator);
+	const day = new DayPage(page);
+	await day.openToday();
+	await waitForOfflineShell(page);
+	const distributionUrl = page.url();
+	const distributionId = distributionUrl.split('/').at(-1)!;
+
+	await context.setOffline(true);
+	await page.reload();
+	await day.pay('Claire Martin', {
+		method: 'Chèque',
+		amount: '12,50',
+		chequeNumber: '5550001',
+		bank: 'Crédit Mutuel'
+	});
+	await day.pay('Alice André', { method: 'Espèces', amount: '7,35' });
+
+	// The slip lists the distribution's cheques from the device, offline.
+	await page.getByTestId('slip-link').click();
+	const slip = page.getByTestId('slip-table');
+	await expect(slip.getByTestId('slip-cheque').filter({ hasText: '5550001' })).toContainText(
+		'12,50'
+	);
+	const slipCount = await slip.getByTestId('slip-cheque').count();
+	await expect(page.getByTestId('slip-count')).toContainText(`${slipCount} chèque`);
+	await expect(page.getByTestId('slip-print')).toBeVisible();
+	await page.goBack();
+
+	// Close-out: expected from the payments on the device, differences to the cent.
+	await page.getByTestId('closeout-link').click();
+	const form = page.getByTestId('closeout-form');
+	const expectedCash = await page.getByTestId('expected-cash').innerText();
+	const expectedCheques = await page.getByTestId('expected-cheques').innerText();
+	const [chequeCount, chequeTotal] = expectedCheques.split('·').map((s) => s.trim());
+	await form.getByLabel('Fond de caisse (€)').fill('50,00');
+	// One euro short in the box; the cheques and the terminal are right.
+	const cashCents = Math.round(Number(expectedCash.replace(/[^\d,]/g, '').replace(',', '.')) * 100);
+	const counted = ((5000 + cashCents - 100) / 100).toFixed(2).replace('.', ',');
+	await form.getByLabel('Espèces comptées dans la caisse (€)').fill(counted);
+	await form.getByLabel('Nombre de chèques').fill(chequeCount!);
+	await form.getByLabel('Total des chèques (€)').fill(chequeTotal!.replace(/[^\d,]/g, ''));
+	await form
+		.getByLabel('Total du ticket de fin de journée TPE (€)')
+		.fill((await page.getByTestId('expected-card').innerText()).replace(/[^\d,]/g, ''));
+	await expect(page.getByTestId('diff-cash')).toHaveText(/^-1,00\s€$/);
+	await expect(page.getByTestId('diff-card')).toHaveText(/^0,00\s€$/);
+	await expect(page.getByTestId('closeout-verdict')).toHaveText(
+		'La caisse présente un écart : vérifiez le comptage ou les paiements.'
+	);
+	await page.getByTestId('closeout-save').click();
+	await expect(page.getByTestId('closeout-sync-state')).toHaveText(/pas encore transmis/);
+
+	await context.setOffline(false);
+	await page.getByTestId('sync-now').click();
+	await expect(page.getByTestId('closeout-sync-state')).toHaveText(
+		'Comptage transmis au serveur.',
+		{
+			timeout: 20_000
+		}
+	);
+	const res = await context.request.get(
+		`/api/groups/${DEMO_GROUP_ID}/distributions/${distributionId}/closeout`
+	);
+	const closeout = (await res.json()) as {
+		counted: { cashFloatCents: number; cashCountedCents: number } | null;
+		differences: { cashCents: number; chequeTotalCents: number; cardTerminalCents: number } | null;
+	};
+	expect(closeout.counted?.cashFloatCents).toBe(5000);
+	expect(closeout.differences).toMatchObject({
+		cashCents: -100,
+		chequeTotalCents: 0,
+		cardTerminalCents: 0
+	});
+	const html = await (
+		await context.request.get(
+			`/api/groups/${DEMO_GROUP_ID}/distributions/${distributionId}/cheque-slip`
+		)
+	).text();
+	expect(html).toContain('5550001');
+	expect(html).toContain('12,50');
 });

@@ -19,16 +19,18 @@ export async function signIn(page: Page, who: { email: string; password: string 
 
 /** Waits until the service worker controls the page: from then on the app starts offline. */
 export async function waitForOfflineShell(page: Page) {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller) {
-			await new Promise<void>((resolve) =>
-				navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), {
-					once: true
-				})
-			);
-		}
-	});
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	// An active worker claims open pages; should that be missed, a reload is controlled for sure.
+	const controlled = await page
+		.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: 5000
+		})
+		.then(() => true)
+		.catch(() => false);
+	if (!controlled) {
+		await page.reload();
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+	}
 }
 
 export class DayPage {

@@ -31,7 +31,19 @@ const CONTRACT = [
 	'POST /api/groups/{groupId}/orders',
 	'PUT /api/groups/{groupId}/orders/{orderId}',
 	'POST /api/sync/push',
-	'GET /api/sync/pull'
+	'GET /api/sync/pull',
+	'GET /api/groups/{groupId}/distributions/{distributionId}/closeout',
+	'PUT /api/groups/{groupId}/distributions/{distributionId}/closeout',
+	'GET /api/groups/{groupId}/distributions/{distributionId}/cheque-slip',
+	'GET /api/groups/{groupId}/review',
+	'POST /api/groups/{groupId}/review/reports',
+	'POST /api/groups/{groupId}/review/{itemId}/resolve',
+	'GET /api/groups/{groupId}/exports/operations.csv',
+	'GET /api/groups/{groupId}/exports/journal.csv',
+	'GET /api/groups/{groupId}/settings/accounts',
+	'PUT /api/groups/{groupId}/settings/accounts',
+	'POST /api/groups/{groupId}/imports/opening-balances/preview',
+	'POST /api/groups/{groupId}/imports/opening-balances'
 ];
 const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login']);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

@@ -46,6 +46,32 @@ import {
 	ValidateBodySchema,
 	ValidateConflictSchema
 } from '../../../src/lib/domain/schemas';
+import {
+	ActorSchema,
+	ChequeSlipChequeSchema,
+	ChequeSlipQuerySchema,
+	ChequeSlipSchema,
+	CloseoutCountedSchema,
+	CloseoutCountSchema,
+	CloseoutDifferencesSchema,
+	CloseoutExpectedSchema,
+	CloseoutSchema,
+	DeviceReportSchema,
+	DeviceReportsBodySchema,
+	DeviceReportsResultSchema,
+	ResolvedReviewItemSchema,
+	ReviewItemSchema,
+	ReviewListSchema,
+	ReviewResolutionSchema,
+	ReviewResolveSchema
+} from '../../../src/lib/domain/closeout';
+import { JournalAccountsSchema, PeriodQuerySchema } from '../../../src/lib/domain/journal';
+import {
+	ImportLineSchema,
+	OpeningImportBodySchema,
+	OpeningImportPreviewSchema,
+	OpeningImportResultSchema
+} from '../../../src/lib/domain/opening-import';
 
 export type Bilingual = { fr: string; en: string };
 
@@ -190,6 +216,104 @@ export const COMPONENTS = {
 	PullResult: {
 		schema: PullResultSchema,
 		description: 'Ce qui a changé depuis le curseur, limité à ce que l’appelant peut voir.'
+	},
+	Actor: { schema: ActorSchema, description: 'Une personne connectée qui a agi.' },
+	CloseoutCount: {
+		schema: CloseoutCountSchema,
+		description:
+			'Le comptage de fin de distribution, en centimes : fond de caisse, espèces comptées, nombre et total des chèques, total du lot du terminal de paiement.'
+	},
+	CloseoutExpected: {
+		schema: CloseoutExpectedSchema,
+		description:
+			'Ce que les paiements de la distribution, nets des corrections, annoncent par moyen de paiement.'
+	},
+	CloseoutCounted: {
+		schema: CloseoutCountedSchema,
+		description: 'Le dernier comptage enregistré, avec qui l’a saisi et quand.'
+	},
+	CloseoutDifferences: {
+		schema: CloseoutDifferencesSchema,
+		description:
+			'Compté moins attendu : espèces = comptées − fond de caisse − attendu ; chèques (nombre et total) ; terminal = lot − attendu. Négatif : il manque.'
+	},
+	Closeout: {
+		schema: CloseoutSchema,
+		description:
+			'Attendu et compté d’une distribution ; counted et differences valent null avant le premier comptage.'
+	},
+	ChequeSlipCheque: {
+		schema: ChequeSlipChequeSchema,
+		description: 'Un chèque à remettre : numéro, banque, tireur (ou le nom de l’adhérent), montant.'
+	},
+	ChequeSlip: {
+		schema: ChequeSlipSchema,
+		description:
+			'Les chèques à remettre (hors chèques annulés par une correction), leur nombre et leur total.'
+	},
+	ReviewItem: {
+		schema: ReviewItemSchema,
+		description:
+			'Un élément qui attend le coordinateur : doublon probable (duplicate), paiement arrivé après validation (late_payment) ou opération signalée par un appareil (device_rejected).'
+	},
+	ReviewList: {
+		schema: ReviewListSchema,
+		description: 'Les éléments ouverts, du plus ancien au plus récent.'
+	},
+	DeviceReport: {
+		schema: DeviceReportSchema,
+		description: 'Une opération qu’un appareil n’a pas pu faire accepter, avec la raison reçue.'
+	},
+	DeviceReportsBody: {
+		schema: DeviceReportsBodySchema,
+		description: 'Les signalements d’un appareil (500 au plus).'
+	},
+	DeviceReportsResult: {
+		schema: DeviceReportsResultSchema,
+		description: 'Une réponse par signalement : stored la première fois, known ensuite.'
+	},
+	ReviewResolve: {
+		schema: ReviewResolveSchema,
+		description:
+			'keep : garder tel quel ; reverse : annuler l’opération operationId par une correction (raison facultative).'
+	},
+	ResolvedReviewItem: {
+		schema: ResolvedReviewItemSchema,
+		description: 'Un élément traité, avec la décision, qui l’a prise et quand.'
+	},
+	ReviewResolution: {
+		schema: ReviewResolutionSchema,
+		description: 'L’élément traité et, pour reverse, la correction enregistrée.'
+	},
+	JournalAccounts: {
+		schema: JournalAccountsSchema,
+		description:
+			'Les numéros de compte du journal comptable (FEC) : adhérents (comptes auxiliaires), caisse, chèques à encaisser, banque, ventes, reprise de soldes. Chiffres seulement, 3 à 10.'
+	},
+	CsvFile: {
+		schema: z.string().describe('Fichier CSV.'),
+		description:
+			'Un fichier CSV pour un tableur en français : UTF-8 avec BOM, séparateur « ; », décimales à virgule, fins de ligne CRLF. La réponse est text/csv.'
+	},
+	OpeningImportBody: {
+		schema: OpeningImportBodySchema,
+		description:
+			'Le texte du fichier (1 Mo au plus) : une ligne par adhérent, son adresse e-mail ou son nom puis le montant repris (12,50 ou -8,40) ; séparateur « ; », tabulation ou « , » ; une première ligne d’en-tête est reconnue. date (AAAA-MM-JJ, facultative) : le jour de la reprise, aujourd’hui sinon.'
+	},
+	ImportLine: {
+		schema: ImportLineSchema,
+		description:
+			'Une ligne du fichier : l’adhérent et le montant lus, ou l’erreur (code et message) ; warning signale un adhérent qui a déjà une reprise de solde.'
+	},
+	OpeningImportPreview: {
+		schema: OpeningImportPreviewSchema,
+		description:
+			'Ce que l’import enregistrerait, ligne par ligne ; alreadyImported : ce fichier a déjà été importé (le renvoyer n’enregistrera rien).'
+	},
+	OpeningImportResult: {
+		schema: OpeningImportResultSchema,
+		description:
+			'Reprises enregistrées maintenant (recorded) et déjà présentes (alreadyRecorded), total en centimes.'
 	}
 } satisfies Record<string, { schema: z.ZodType; description: string }>;
 
@@ -237,6 +361,10 @@ const MEMBERS_OF_GROUP: Bilingual = {
 	en: 'any member of the group'
 };
 const COORDINATOR: Bilingual = { fr: 'coordinateur', en: 'coordinator' };
+const COORDINATOR_AND_HELPER: Bilingual = {
+	fr: 'coordinateur ou bénévole de distribution',
+	en: 'coordinator or helper'
+};
 
 /** Every route of the contract table of SPEC.md, in its order. */
 export const CONTRACT_ROUTES: readonly ContractRoute[] = [
@@ -531,5 +659,222 @@ export const CONTRACT_ROUTES: readonly ContractRoute[] = [
 			'Sans curseur, tout ce que l’appelant peut voir. Un curseur illisible est refusé (400 INVALID_CURSOR) : recommencer sans curseur.',
 		query: PullQuerySchema,
 		success: { status: 200, doc: { description: 'Les changements.', json: 'PullResult' } }
+	},
+	{
+		method: 'get',
+		path: '/api/groups/{groupId}/distributions/{distributionId}/closeout',
+		operationId: 'getCloseout',
+		tag: 'Clôture',
+		summary: {
+			fr: 'Clôture d’une distribution : attendu et compté par moyen de paiement',
+			en: 'Distribution close-out: expected and counted per payment method'
+		},
+		who: COORDINATOR_AND_HELPER,
+		scope: 'group',
+		notes:
+			'Attendu : paiements de la distribution nets des corrections (espèces ; chèques, nombre et total ; terminal de paiement ; virements). Compté : le dernier comptage, avec qui et quand.',
+		success: { status: 200, doc: { description: 'La clôture.', json: 'Closeout' } }
+	},
+	{
+		method: 'put',
+		path: '/api/groups/{groupId}/distributions/{distributionId}/closeout',
+		operationId: 'putCloseout',
+		tag: 'Clôture',
+		summary: {
+			fr: 'Enregistrer le comptage de fin de distribution',
+			en: 'Record the close-out count'
+		},
+		who: COORDINATOR,
+		scope: 'group',
+		notes:
+			'Chaque comptage est conservé (historique, jamais modifié) ; le dernier fait foi. Entiers positifs ou nuls, bornés.',
+		body: { schema: 'CloseoutCount' },
+		success: {
+			status: 200,
+			doc: { description: 'La clôture avec les écarts.', json: 'Closeout' }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/groups/{groupId}/distributions/{distributionId}/cheque-slip',
+		operationId: 'getChequeSlip',
+		tag: 'Clôture',
+		summary: { fr: 'Bordereau de remise de chèques', en: 'Cheque deposit slip' },
+		who: COORDINATOR_AND_HELPER,
+		scope: 'group',
+		notes:
+			'Par défaut une page HTML imprimable (text/html, CSP stricte sans script) ; format=json pour les données. Les chèques annulés par une correction n’y figurent pas.',
+		query: ChequeSlipQuerySchema,
+		success: {
+			status: 200,
+			doc: {
+				description: 'Le bordereau (page HTML), ou ses données avec format=json.',
+				json: 'ChequeSlip'
+			}
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/groups/{groupId}/review',
+		operationId: 'getReview',
+		tag: 'À revoir',
+		summary: { fr: 'Ce qui attend le coordinateur', en: 'What needs the coordinator' },
+		who: COORDINATOR,
+		scope: 'group',
+		notes:
+			'Doublons probables entre appareils (distributions non validées ou des 60 derniers jours), paiements arrivés après la validation, opérations signalées par les appareils. Un élément traité ne revient pas.',
+		success: { status: 200, doc: { description: 'Les éléments ouverts.', json: 'ReviewList' } }
+	},
+	{
+		method: 'post',
+		path: '/api/groups/{groupId}/review/reports',
+		operationId: 'reportDeviceOperations',
+		tag: 'À revoir',
+		summary: {
+			fr: 'Signaler des opérations refusées ou en conflit',
+			en: 'Report rejected or conflicting operations'
+		},
+		who: COORDINATOR_AND_HELPER,
+		scope: 'group',
+		notes: 'Idempotent : une opération déjà signalée répond known et ne crée rien.',
+		body: { schema: 'DeviceReportsBody' },
+		success: {
+			status: 200,
+			doc: { description: 'Une réponse par signalement.', json: 'DeviceReportsResult' }
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/groups/{groupId}/review/{itemId}/resolve',
+		operationId: 'resolveReviewItem',
+		tag: 'À revoir',
+		summary: { fr: 'Traiter un élément à revoir', en: 'Resolve a review item' },
+		who: COORDINATOR,
+		scope: 'group',
+		notes:
+			'keep le garde tel quel ; reverse enregistre une correction (montant opposé exact, deviceId server) de l’opération choisie, puis marque l’élément traité, dans la même transaction.',
+		body: { schema: 'ReviewResolve' },
+		success: {
+			status: 200,
+			doc: { description: 'L’élément traité.', json: 'ReviewResolution' }
+		},
+		errors: {
+			404: 'Élément introuvable dans ce groupe (REVIEW_ITEM_NOT_FOUND).',
+			409: 'Élément déjà traité (ALREADY_RESOLVED), opération absente du grand livre (NOTHING_TO_REVERSE) ou déjà corrigée (ALREADY_CORRECTED).',
+			422: 'L’opération ne fait pas partie de l’élément (OPERATION_NOT_IN_ITEM).'
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/groups/{groupId}/exports/operations.csv',
+		operationId: 'exportOperations',
+		tag: 'Exports',
+		summary: {
+			fr: 'Export CSV des opérations avec leur piste d’audit',
+			en: 'CSV export of the operations with their audit trail'
+		},
+		who: COORDINATOR,
+		scope: 'group',
+		notes:
+			'Les opérations survenues du jour from au jour to inclus (heure de Paris, bornes facultatives) : identifiant, survenue (horloge de l’appareil), reçue (horloge du serveur), adhérent et son compte auxiliaire, type, montant signé, moyen, distribution, commande, opération corrigée, références (chèque, banque, tireur, ticket, libellé), enregistrée par, appareil. Fichier operations-<from>-<to>.csv (debut / fin sans borne). from après to : 400 INVALID_PERIOD.',
+		query: PeriodQuerySchema,
+		success: {
+			status: 200,
+			doc: { description: 'Le fichier CSV (text/csv).', json: 'CsvFile', csv: true }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/groups/{groupId}/exports/journal.csv',
+		operationId: 'exportJournal',
+		tag: 'Exports',
+		summary: {
+			fr: 'Journal comptable en partie double (format FEC)',
+			en: 'Double-entry journal (French FEC layout)'
+		},
+		who: COORDINATOR,
+		scope: 'group',
+		notes:
+			'Colonnes du FEC : JournalCode;JournalLib;EcritureNum;EcritureDate;CompteNum;CompteLib;CompAuxNum;CompAuxLib;PieceRef;PieceDate;EcritureLib;Debit;Credit;EcritureLet;DateLet;ValidDate;Montantdevise;Idevise. Une écriture équilibrée par opération : commande et ajustement au journal VE (411 adhérent / 706), paiement et remboursement aux journaux CA (espèces, 530) ou BQ (chèques 5112, virement et cartes 512), reprise de solde et correction au journal OD (471 ; une correction contre-passe l’écriture de l’opération corrigée). Toutes les opérations y figurent ; ValidDate est vide tant que leur distribution n’est pas validée. Dates AAAAMMJJ, montants à virgule sans séparateur de milliers. Comptes : GET /api/groups/{groupId}/settings/accounts.',
+		query: PeriodQuerySchema,
+		success: {
+			status: 200,
+			doc: { description: 'Le journal (text/csv).', json: 'CsvFile', csv: true }
+		}
+	},
+	{
+		method: 'get',
+		path: '/api/groups/{groupId}/settings/accounts',
+		operationId: 'getAccounts',
+		tag: 'Exports',
+		summary: { fr: 'Comptes du journal comptable', en: 'Accounts of the journal' },
+		who: COORDINATOR,
+		scope: 'group',
+		notes: 'Sans réglage : 411, 530, 5112, 512, 706 et 471.',
+		success: { status: 200, doc: { description: 'Les comptes.', json: 'JournalAccounts' } }
+	},
+	{
+		method: 'put',
+		path: '/api/groups/{groupId}/settings/accounts',
+		operationId: 'putAccounts',
+		tag: 'Exports',
+		summary: { fr: 'Modifier les comptes du journal', en: 'Change the journal’s accounts' },
+		who: COORDINATOR,
+		scope: 'group',
+		body: { schema: 'JournalAccounts' },
+		success: {
+			status: 200,
+			doc: { description: 'Les comptes enregistrés.', json: 'JournalAccounts' }
+		},
+		errors: {
+			422: 'Compte hors de sa classe du plan comptable : adhérents en classe 4, trésorerie en classe 5, ventes en classe 7 (ACCOUNT_CLASS_MISMATCH), ou compte des adhérents partagé avec un autre rôle (MEMBERS_ACCOUNT_SHARED).'
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/groups/{groupId}/imports/opening-balances/preview',
+		operationId: 'previewOpeningImport',
+		tag: 'Exports',
+		summary: {
+			fr: 'Aperçu d’une reprise de soldes en masse',
+			en: 'Preview a bulk opening-balance import'
+		},
+		who: COORDINATOR,
+		scope: 'group',
+		notes:
+			'N’enregistre rien. Une erreur par ligne fautive : adhérent inconnu ou ambigu, montant illisible, nul ou trop grand, adhérent en double, colonnes en trop.',
+		body: { schema: 'OpeningImportBody' },
+		success: {
+			status: 200,
+			doc: { description: 'L’aperçu ligne par ligne.', json: 'OpeningImportPreview' }
+		}
+	},
+	{
+		method: 'post',
+		path: '/api/groups/{groupId}/imports/opening-balances',
+		operationId: 'importOpeningBalances',
+		tag: 'Exports',
+		summary: {
+			fr: 'Reprise de soldes en masse',
+			en: 'Bulk opening-balance import'
+		},
+		who: COORDINATOR,
+		scope: 'group',
+		notes:
+			'Une opération opening_balance par ligne (libellé « Reprise de solde (import) »), tout ou rien. Identifiants dérivés du groupe, du contenu du fichier et de l’adhérent : renvoyer le même fichier n’enregistre rien et répond 200 {recorded: 0, alreadyRecorded: n}.',
+		body: { schema: 'OpeningImportBody' },
+		success: {
+			status: 201,
+			doc: { description: 'Reprises enregistrées.', json: 'OpeningImportResult' }
+		},
+		otherResponses: {
+			200: {
+				description: 'Fichier déjà importé : rien de nouveau (recorded: 0).',
+				json: 'OpeningImportResult'
+			}
+		},
+		errors: {
+			422: 'Lignes en erreur (IMPORT_HAS_ERRORS, error.details.lines les donne, rien n’est enregistré) ou fichier sans ligne (IMPORT_EMPTY).'
+		}
 	}
 ];

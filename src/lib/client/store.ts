@@ -14,6 +14,7 @@ import {
 	type PullResult,
 	type PushResultItem
 } from '../domain/schemas';
+import type { CloseoutCount } from '../domain/closeout';
 import type {
 	LocalDb,
 	LocalDistribution,
@@ -90,6 +91,18 @@ function stripLocal<T extends object>(row: T): object {
 		delete copy[k];
 	}
 	return copy;
+}
+
+export interface PendingCloseout {
+	groupId: string;
+	distributionId: string;
+	count: CloseoutCount;
+	savedAt: string;
+	synced: boolean;
+}
+
+function closeoutKey(groupId: string, distributionId: string): string {
+	return `closeout:${groupId}:${distributionId}`;
 }
 
 export class LocalStore {
@@ -234,6 +247,43 @@ export class LocalStore {
 					.equals(opId)
 					.filter((e) => e.status !== 'queued')
 					.delete();
+			})
+		);
+	}
+
+	// --- close-out counts ---------------------------------------------------------------------
+
+	/**
+	 * Keeps a close-out count on the device until the server has it (the latest count wins
+	 * there too). Stored in the same database as the ledger, so it survives a restart.
+	 */
+	async saveCloseout(pending: PendingCloseout): Promise<void> {
+		await guarded(() =>
+			this.db.meta
+				.put({ key: closeoutKey(pending.groupId, pending.distributionId), value: pending })
+				.then(() => {})
+		);
+	}
+
+	async closeout(groupId: string, distributionId: string): Promise<PendingCloseout | undefined> {
+		const row = await this.db.meta.get(closeoutKey(groupId, distributionId));
+		return row?.value as PendingCloseout | undefined;
+	}
+
+	async unsyncedCloseouts(groupId: string): Promise<PendingCloseout[]> {
+		const rows = await this.db.meta.where('key').startsWith(`closeout:${groupId}:`).toArray();
+		return rows.map((r) => r.value as PendingCloseout).filter((c) => !c.synced);
+	}
+
+	/** Marks a count as delivered, unless a newer count was saved meanwhile. */
+	async markCloseoutSynced(c: PendingCloseout): Promise<void> {
+		await guarded(() =>
+			this.db.transaction('rw', this.db.meta, async () => {
+				const key = closeoutKey(c.groupId, c.distributionId);
+				const current = (await this.db.meta.get(key))?.value as PendingCloseout | undefined;
+				if (current && current.savedAt === c.savedAt) {
+					await this.db.meta.put({ key, value: { ...current, synced: true } });
+				}
 			})
 		);
 	}

@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { cents } from '../domain';
 import type { Operation, PullResult, PushResultItem } from '../domain/schemas';
 import { LocalDb } from './local-db';
 import { LocalStore, StorageError } from './store';
@@ -214,6 +215,78 @@ describe('sync engine', () => {
 		const engine = new SyncEngine({ store, transport, now });
 		await Promise.all([engine.sync(GROUP, 'd'), engine.sync(GROUP, 'd'), engine.sync(GROUP, 'd')]);
 		expect(maxInFlight).toBe(1);
+	});
+
+	it('reports refused operations for the review queue, best effort', async () => {
+		const store = freshStore();
+		await store.recordOperation(op(1), now());
+		await store.recordOperation(op(2), now());
+		const reports: unknown[] = [];
+		const t = scripted((ops) => [
+			{ id: ops[0]!.id, status: 'accepted' },
+			{ id: ops[1]!.id, status: 'rejected', code: 'UNKNOWN_MEMBER', reason: 'Adhérent inconnu.' }
+		]);
+		t.transport.reportRefused = async (_g, deviceId, r) => {
+			reports.push({ deviceId, r });
+			throw new Error('offline'); // a failed report changes nothing on the device
+		};
+		await new SyncEngine({ store, transport: t.transport, now }).sync(GROUP, 'tab');
+		expect(reports).toEqual([
+			{
+				deviceId: 'tab',
+				r: [
+					expect.objectContaining({
+						operationId: op(2).id,
+						status: 'rejected',
+						code: 'UNKNOWN_MEMBER',
+						reason: 'Adhérent inconnu.'
+					})
+				]
+			}
+		]);
+		expect((await store.outboxEntries(GROUP)).map((e) => e.status)).toEqual(['rejected']);
+	});
+
+	it('delivers a close-out count kept on the device, once, keeping a newer one', async () => {
+		const store = freshStore();
+		const count = {
+			cashFloatCents: cents(5000),
+			cashCountedCents: cents(8585),
+			chequeCount: 2,
+			chequeTotalCents: cents(3340),
+			cardTerminalBatchCents: cents(0)
+		};
+		const dist = '33333333-3333-4333-8333-333333333333';
+		await store.saveCloseout({
+			groupId: GROUP,
+			distributionId: dist,
+			count,
+			savedAt: 'a',
+			synced: false
+		});
+		const sent: unknown[] = [];
+		const t = scripted(() => []);
+		t.transport.putCloseout = async (_g, d, c) => {
+			sent.push([d, c]);
+		};
+		const engine = new SyncEngine({ store, transport: t.transport, now });
+		await engine.sync(GROUP, 'tab');
+		await engine.sync(GROUP, 'tab');
+		expect(sent).toEqual([[dist, count]]);
+		expect((await store.closeout(GROUP, dist))?.synced).toBe(true);
+		// A failed delivery keeps it queued.
+		await store.saveCloseout({
+			groupId: GROUP,
+			distributionId: dist,
+			count,
+			savedAt: 'b',
+			synced: false
+		});
+		t.transport.putCloseout = async () => {
+			throw new TransportError('network', 'x');
+		};
+		await expect(engine.sync(GROUP, 'tab')).rejects.toThrow();
+		expect(await store.unsyncedCloseouts(GROUP)).toHaveLength(1);
 	});
 
 	it('backs off exponentially with jitter, capped', () => {

@@ -7,6 +7,7 @@
  * network error or a 5xx keeps everything queued (the next push replays it and the server
  * answers `duplicate` for what it already has).
  */
+import type { Operation, PushResultItem } from '../domain/schemas';
 import type { LocalStore } from './store';
 import { TransportError, type SyncTransport } from './transport';
 
@@ -57,6 +58,37 @@ export class SyncEngine {
 		return this.lock(`sync:${groupId}`, () => this.run(groupId, deviceId));
 	}
 
+	/**
+	 * Best effort: the refused operations stay on the device with their reason whatever
+	 * happens here; reporting them only puts them in the coordinator's review queue too.
+	 */
+	private async report(
+		groupId: string,
+		deviceId: string,
+		refused: PushResultItem[],
+		batch: Operation[]
+	): Promise<void> {
+		if (!this.deps.transport.reportRefused) return;
+		const byId = new Map(batch.map((op) => [op.id, op]));
+		try {
+			await this.deps.transport.reportRefused(
+				groupId,
+				deviceId,
+				refused
+					.filter((r) => byId.has(r.id))
+					.map((r) => ({
+						operationId: r.id,
+						status: r.status === 'conflict' ? ('conflict' as const) : ('rejected' as const),
+						...(r.code ? { code: r.code } : {}),
+						reason: r.reason ?? r.status,
+						operation: byId.get(r.id)
+					}))
+			);
+		} catch {
+			// the next refusal of the same kind reports again; nothing is lost on the device
+		}
+	}
+
 	private async run(groupId: string, deviceId: string): Promise<SyncReport> {
 		const { store, transport, now, onProgress } = this.deps;
 		const report: SyncReport = { pushed: 0, accepted: 0, refused: 0, pulled: 0 };
@@ -75,6 +107,10 @@ export class SyncEngine {
 					if (r.status === 'accepted' || r.status === 'duplicate') report.accepted++;
 					else report.refused++;
 				}
+				const refused = res.results.filter(
+					(r) => r.status === 'rejected' || r.status === 'conflict'
+				);
+				if (refused.length > 0) await this.report(groupId, deviceId, refused, batch);
 				const answered = new Set(res.results.map((r) => r.id));
 				if (!batch.some((op) => answered.has(op.id))) {
 					throw new TransportError(
@@ -84,6 +120,13 @@ export class SyncEngine {
 				}
 			}
 			onProgress?.({ phase: 'push', done: report.pushed, total });
+
+			if (transport.putCloseout) {
+				for (const c of await store.unsyncedCloseouts(groupId)) {
+					await transport.putCloseout(groupId, c.distributionId, c.count);
+					await store.markCloseoutSynced(c);
+				}
+			}
 
 			const state = await store.syncState(groupId);
 			onProgress?.({ phase: 'pull', done: 0, total: 1 });

@@ -9,6 +9,7 @@ import {
 	type PullResult,
 	type PushResult
 } from '../domain/schemas';
+import type { CloseoutCount, DeviceReport } from '../domain/closeout';
 
 /** Why a request failed: `network` and `server` are retried, `auth` needs a new sign-in. */
 export class TransportError extends Error {
@@ -29,6 +30,10 @@ export class TransportError extends Error {
 export interface SyncTransport {
 	push(body: { groupId: string; deviceId: string; operations: Operation[] }): Promise<PushResult>;
 	pull(groupId: string, cursor?: string): Promise<PullResult>;
+	/** Sends a close-out count recorded on the device. */
+	putCloseout?(groupId: string, distributionId: string, count: CloseoutCount): Promise<void>;
+	/** Tells the coordinator's review queue about operations the server refused. */
+	reportRefused?(groupId: string, deviceId: string, reports: DeviceReport[]): Promise<void>;
 }
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -71,6 +76,20 @@ export function httpTransport(fetchImpl: FetchLike, baseUrl = ''): SyncTransport
 			const r = PushResultSchema.safeParse(json);
 			if (!r.success) throw new TransportError('server', 'Réponse de synchronisation invalide.');
 			return r.data;
+		},
+		async putCloseout(groupId, distributionId, count) {
+			await call(`/api/groups/${groupId}/distributions/${distributionId}/closeout`, {
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(count)
+			});
+		},
+		async reportRefused(groupId, deviceId, reports) {
+			await call(`/api/groups/${groupId}/review/reports`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ deviceId, reports })
+			});
 		},
 		async pull(groupId, cursor) {
 			const q = new URLSearchParams({ groupId, ...(cursor ? { cursor } : {}) });
