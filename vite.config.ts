@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	build: {
+		// SvelteKit's post-build step is slow by design; the timing warning is noise in CI logs.
+		rolldownOptions: { checks: { bundlerTimings: false } }
+	},
 	server: {
 		// `npm run dev` talks to a server started with `npm start` (port 3000).
 		proxy: { '/api': 'http://127.0.0.1:3000' }

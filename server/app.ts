@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import { ApiError, errorBody } from './http/errors';
+import { ApiError, errorBody, isDataException } from './http/errors';
 import type { AppDeps, AppEnv } from './http/types';
 import { csrfGuard, sessionMiddleware } from './http/auth';
 import { authRoutes } from './routes/auth/auth.routes';
@@ -65,6 +65,19 @@ export function createApp(deps: AppDeps) {
 	app.onError((err, c) => {
 		if (err instanceof ApiError) {
 			return c.json(errorBody(err.code, err.message, err.details), err.status);
+		}
+		if (isDataException(err)) {
+			deps.logger.warn(
+				{ reqId: c.get('requestId'), code: (err as { code?: string }).code },
+				'bad data'
+			);
+			return c.json(
+				errorBody(
+					'INVALID_DATA',
+					'Une valeur envoyée est hors limites ou contient un caractère interdit : vérifiez les dates et les textes.'
+				),
+				400
+			);
 		}
 		deps.logger.error({ reqId: c.get('requestId'), err }, 'unhandled error');
 		return c.json(

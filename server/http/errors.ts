@@ -20,3 +20,12 @@ export class ApiError extends Error {
 export function errorBody(code: string, message: string, details?: unknown) {
 	return { error: details === undefined ? { code, message } : { code, message, details } };
 }
+
+/**
+ * Whether a database error is about the data sent (SQLSTATE class 22: a date out of range, a
+ * NUL character, a number too large…): bad input, answered 400, never a 500.
+ */
+export function isDataException(e: unknown): boolean {
+	const code = (e as { code?: unknown } | null)?.code;
+	return typeof code === 'string' && code.startsWith('22');
+}

@@ -598,7 +598,12 @@ describe(`review queue (${TEST_DB_KIND})`, () => {
 
 		it('accepts only one of two corrections of one operation pushed at once from two devices', async () => {
 			const memberId = await addPlainMember(db, g.groupId, 'Simone Simultanée');
-			const pay = makeOp({ groupId: g.groupId, memberId }, { amountCents: 990 });
+			// At a distribution still open, so that the helper may reverse it too.
+			const open = await createTestDistribution(db, g.groupId, { date: TODAY });
+			const pay = makeOp(
+				{ groupId: g.groupId, memberId },
+				{ amountCents: 990, distributionId: open.id }
+			);
 			await push(coord, 'tablet-1', [pay]);
 			const fix = (deviceId: string) =>
 				makeOp(

@@ -122,14 +122,17 @@ describe(`sync push and pull (${TEST_DB_KIND})`, () => {
 	it('stores an operation once when two devices push it at the same moment', async () => {
 		const memberId = await freshMember();
 		const ops = Array.from({ length: 5 }, (_, i) =>
-			makeOp({ groupId: g.groupId, memberId }, { amountCents: 100 * (i + 1) })
+			makeOp(
+				{ groupId: g.groupId, memberId },
+				{ amountCents: 100 * (i + 1), distributionId: dist.id }
+			)
 		);
 		const [a, b, c] = await Promise.all([push(coord, ops), push(helper, ops), push(coord, ops)]);
 		for (const i of ops.keys()) {
 			const statuses = [a, b, c].map((res) => res.body.results[i]?.status).sort();
 			expect(statuses).toEqual(['accepted', 'duplicate', 'duplicate']);
 		}
-		expect(await balance(memberId)).toEqual({ total_cents: 1500, pending_cents: 0 });
+		expect(await balance(memberId)).toEqual({ total_cents: 1500, pending_cents: 1500 });
 	});
 
 	it('keeps distribution payments pending until validation, then confirms them', async () => {
@@ -202,7 +205,7 @@ describe(`sync push and pull (${TEST_DB_KIND})`, () => {
 			{ groupId: g.groupId, memberId },
 			{ kind: 'correction', amountCents: 1250, correctsId: exact.id, method: undefined }
 		);
-		const res = await push(helper, [wrongAmount, exact, again, correctingCorrection]);
+		const res = await push(coord, [wrongAmount, exact, again, correctingCorrection]);
 		expect(res.body.results.map((r) => [r.status, r.code])).toEqual([
 			['rejected', 'CORRECTION_AMOUNT_MISMATCH'],
 			['accepted', undefined],
@@ -280,6 +283,118 @@ describe(`sync push and pull (${TEST_DB_KIND})`, () => {
 		expect(await total()).toBe(1250);
 		expect(await opsCount(tooMuch.id)).toBe(0);
 		expect(await balance(memberId)).toEqual({ total_cents: -1250, pending_cents: 0 });
+
+		// Editing the order online afterwards starts from the adjusted total: ledger and order agree.
+		const put = await coord.put<{ totalCents: number }>(
+			`/api/groups/${g.groupId}/orders/${orderId}`,
+			{ lines: [{ productName: 'Panier', quantity: 2, unitPriceCents: 1670 }] }
+		);
+		expect(put.status).toBe(200);
+		expect(put.body.totalCents).toBe(3340);
+		expect(await total()).toBe(3340);
+		expect(await balance(memberId)).toEqual({ total_cents: -3340, pending_cents: 0 });
+	});
+
+	it('refuses a device adjustment once the order’s distribution is validated', async () => {
+		const memberId = await freshMember();
+		const closed = await createTestDistribution(db, g.groupId, { date: isoDay(-5) });
+		const orderId = randomUUID();
+		await db.transaction(async (tx) => {
+			await insertOrder(tx, {
+				groupId: g.groupId,
+				id: orderId,
+				distributionId: closed.id,
+				memberId,
+				paymentMethod: 'on_the_spot',
+				lines: [{ productName: 'Panier', quantity: 1, unitPriceCents: cents(1250) }],
+				totalCents: 1250,
+				createdBy: null
+			});
+			await markDistributionValidated(tx, g.groupId, closed.id, g.coordinator.userId);
+		});
+		const adj = makeOp(
+			{ groupId: g.groupId, memberId },
+			{ kind: 'order_adjustment', amountCents: 420, method: undefined, orderId }
+		);
+		const res = await push(coord, [adj]);
+		expect(res.body.results[0]).toMatchObject({
+			status: 'rejected',
+			code: 'DISTRIBUTION_VALIDATED'
+		});
+	});
+
+	it('a helper records payments of open distributions and reverses payments only', async () => {
+		const memberId = await freshMember();
+		const open = await createTestDistribution(db, g.groupId, { date: isoDay(0) });
+		const closed = await createTestDistribution(db, g.groupId, { date: isoDay(-3) });
+		const ok = makeOp(
+			{ groupId: g.groupId, memberId },
+			{ distributionId: open.id, amountCents: 900 }
+		);
+		expect((await push(helper, [ok])).body.results[0]?.status).toBe('accepted');
+		await db.transaction((tx) =>
+			markDistributionValidated(tx, g.groupId, closed.id, g.coordinator.userId)
+		);
+		const opening = makeOp(
+			{ groupId: g.groupId, memberId },
+			{ kind: 'opening_balance', amountCents: -2000, method: undefined }
+		);
+		expect((await push(coord, [opening])).body.results[0]?.status).toBe('accepted');
+		const cases = [
+			// Erasing a debt is the coordinator's business.
+			makeOp(
+				{ groupId: g.groupId, memberId },
+				{ kind: 'correction', amountCents: 2000, correctsId: opening.id, method: undefined }
+			),
+			// A payment not tied to a distribution would be confirmed at once.
+			makeOp({ groupId: g.groupId, memberId }, { amountCents: 500 }),
+			// Recorded after the validation (device clock later than the validation).
+			makeOp(
+				{ groupId: g.groupId, memberId },
+				{ distributionId: closed.id, occurredAt: '2999-01-01T10:00:00.000Z' }
+			),
+			makeOp({ groupId: g.groupId, memberId }, { distributionId: open.id, method: 'online_card' })
+		];
+		const res = await push(helper, cases);
+		expect(res.body.results.map((r) => [r.status, r.code])).toEqual([
+			['rejected', 'FORBIDDEN_KIND'],
+			['rejected', 'DISTRIBUTION_REQUIRED'],
+			['rejected', 'DISTRIBUTION_VALIDATED'],
+			['rejected', 'FORBIDDEN_METHOD']
+		]);
+		// A replay of what the helper recorded before stays a duplicate whatever happened since.
+		await db.transaction((tx) =>
+			markDistributionValidated(tx, g.groupId, open.id, g.coordinator.userId)
+		);
+		expect((await push(helper, [ok])).body.results[0]?.status).toBe('duplicate');
+		expect(await balance(memberId)).toEqual({ total_cents: -1100, pending_cents: 0 });
+	});
+
+	it('refuses out-of-range data per operation, never with a 500', async () => {
+		const memberId = await freshMember();
+		const good = makeOp({ groupId: g.groupId, memberId }, { amountCents: 100 });
+		const res = await push(coord, [
+			makeOp({ groupId: g.groupId, memberId }, { occurredAt: '0000-01-01T00:00:00Z' }),
+			makeOp(
+				{ groupId: g.groupId, memberId },
+				{ reference: { label: 'a\u0000b' }, method: 'transfer' }
+			),
+			makeOp({ groupId: g.groupId, memberId }, { amountCents: Number.MAX_SAFE_INTEGER }),
+			good
+		]);
+		expect(res.status).toBe(200);
+		expect(res.body.results.map((r) => r.status)).toEqual([
+			'rejected',
+			'rejected',
+			'rejected',
+			'accepted'
+		]);
+		expect(res.body.results[2]?.reason).toMatch(/10 000 000,00/);
+		const cursor = await coord.get<ErrorBody>(
+			`/api/sync/pull?groupId=${g.groupId}&cursor=99999999999999999999`
+		);
+		expect(cursor.status).toBe(400);
+		expect(await balance(memberId)).toEqual({ total_cents: 100, pending_cents: 0 });
 	});
 
 	it('checks the role: members record nothing, helpers only payments and corrections', async () => {

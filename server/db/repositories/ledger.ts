@@ -104,13 +104,42 @@ async function lockDistribution(db: Queryable, groupId: string, distributionId: 
  * distribution and the order belong to the group, a correction reverses exactly one
  * operation of the same member.
  */
+/** The facts of an operation a rule needs: its kind, and its distribution's state. */
+export async function distributionState(
+	db: Queryable,
+	groupId: string,
+	distributionId: string
+): Promise<{ validated: boolean; validatedAt: string | null } | undefined> {
+	const { rows } = await db.query<{ validated: boolean; validatedAt: string | null }>(
+		`SELECT validated_at IS NOT NULL AS validated, validated_at AS "validatedAt"
+		   FROM distributions WHERE group_id = $1 AND id = $2`,
+		[groupId, distributionId]
+	);
+	return rows[0];
+}
+
+export async function operationById(
+	db: Queryable,
+	groupId: string,
+	id: string
+): Promise<LedgerOperation | undefined> {
+	const row = await findOperation(db, groupId, id);
+	return row ? rowToOperation(row) : undefined;
+}
+
 export async function recordOperation(
 	tx: Queryable,
 	op: LedgerOperation,
-	ctx: { recordedBy: string | null }
+	ctx: {
+		recordedBy: string | null;
+		/** A rule of the caller's role, checked for new operations only (a replay stays a duplicate). */
+		allow?: (tx: Queryable) => Promise<RecordOutcome | null>;
+	}
 ): Promise<RecordOutcome> {
 	const existing = await findOperation(tx, op.groupId, op.id);
 	if (existing) return sameIdOutcome(existing, op);
+	const refusal = ctx.allow ? await ctx.allow(tx) : null;
+	if (refusal) return refusal;
 
 	const member = await tx.query('SELECT 1 FROM members WHERE group_id = $1 AND id = $2', [
 		op.groupId,
@@ -145,6 +174,15 @@ export async function recordOperation(
 				'ORDER_DISTRIBUTION_MISMATCH',
 				'Cette commande est d’une autre distribution.'
 			);
+		}
+		if (op.kind === 'order_adjustment') {
+			const d = await lockDistribution(tx, op.groupId, order.distribution_id);
+			if (d?.validated) {
+				return rejected(
+					'DISTRIBUTION_VALIDATED',
+					'La distribution de cette commande est validée : corrigez par une contre-passation.'
+				);
+			}
 		}
 	}
 	if (op.kind === 'correction' && op.correctsId) {

@@ -82,10 +82,11 @@ export async function pullChanges(
 		operations: ops.rows.map(rowToOperation),
 		orders: orders.rows,
 		distributions: distributions.rows,
+		// Emails are the coordinator's (and each member's own): a helper gets names only.
 		members: members.rows.map((m) => ({
 			id: m.id,
 			name: m.name,
-			...(m.email ? { email: m.email } : {})
+			...(m.email && scope.kind !== 'distribution-day' ? { email: m.email } : {})
 		}))
 	};
 }

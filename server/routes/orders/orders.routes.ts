@@ -13,7 +13,7 @@ import {
 	NewOrderSchema,
 	UpdateOrderSchema,
 	UuidSchema,
-	adjustmentDelta,
+	subtractCents,
 	cents,
 	checkMoneyPotOrder,
 	checkOrderPaymentChoice,
@@ -238,10 +238,11 @@ export function ordersRoutes(deps: AppDeps) {
 				const current = await findOrder(tx, groupId, orderId, { forUpdate: true });
 				if (!current) throw orderNotFound();
 				const balance = await lockMemberBalance(tx, groupId, current.memberId);
-				// Debits are negative: a dearer basket gives a negative delta.
-				const delta = adjustmentDelta(current.lines, lines);
+				// Debits are negative: a dearer basket gives a negative delta. From the stored total,
+				// not the lines: adjustments made on a tablet moved the total without the lines.
+				const delta = subtractCents(cents(current.totalCents), newTotal);
 				if (delta < 0) checkPot(settings, balance.totalCents, negate(delta), current.paymentMethod);
-				if (!sameLines(current.lines, lines)) {
+				if (!sameLines(current.lines, lines) || delta !== 0) {
 					await updateOrderLines(tx, groupId, orderId, lines, newTotal);
 				}
 				if (delta !== 0) {

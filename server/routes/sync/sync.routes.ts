@@ -18,12 +18,17 @@ import {
 	type PushResultItem
 } from '../../../src/lib/domain/schemas';
 import type { OperationKind } from '../../../src/lib/domain';
-import type { Database } from '../../db/database';
-import { recordOperation, type RecordOutcome } from '../../db/repositories/ledger';
+import type { Database, Queryable } from '../../db/database';
+import {
+	distributionState,
+	operationById,
+	recordOperation,
+	type RecordOutcome
+} from '../../db/repositories/ledger';
 import { applyAdjustmentToTotal } from '../../db/repositories/orders';
 import { currentHorizon, pullChanges, type PullScope } from '../../db/repositories/sync';
 import { requireRole, type Role } from '../../http/auth';
-import { ApiError } from '../../http/errors';
+import { ApiError, isDataException } from '../../http/errors';
 import type { AppDeps, AppEnv } from '../../http/types';
 import { jsonBody, parseWith } from '../../http/validate';
 
@@ -53,7 +58,64 @@ class Refused {
  * also moves its order's total (orders are debited by their total), and is refused if that
  * total would go below zero.
  */
-async function recordPushed(db: Database, op: Operation, userId: string): Promise<RecordOutcome> {
+/**
+ * What a helper may record: payments at a distribution not yet validated, or recorded before
+ * its validation (not online card,
+ * which only the payment provider records), and corrections of such payments. Everything
+ * else (debts, opening balances, late fixes) is the coordinator's.
+ */
+async function helperRule(tx: Queryable, op: Operation): Promise<RecordOutcome | null> {
+	const refuse = (code: string, reason: string): RecordOutcome => ({
+		status: 'rejected',
+		code,
+		reason
+	});
+	let distributionId = op.distributionId;
+	if (op.kind === 'payment') {
+		if (op.method === 'online_card') {
+			return refuse(
+				'FORBIDDEN_METHOD',
+				'Le paiement en ligne est enregistré par le prestataire, pas à la main.'
+			);
+		}
+	} else if (op.kind === 'correction' && op.correctsId) {
+		const target = await operationById(tx, op.groupId, op.correctsId);
+		if (target && target.kind !== 'payment') {
+			return refuse(
+				'FORBIDDEN_KIND',
+				'Un bénévole ne peut annuler qu’un paiement ; demandez au coordinateur pour le reste.'
+			);
+		}
+		distributionId = target?.distributionId;
+	}
+	if (!distributionId) {
+		return refuse(
+			'DISTRIBUTION_REQUIRED',
+			'Un bénévole enregistre les paiements d’une distribution : indiquez laquelle.'
+		);
+	}
+	const d = await distributionState(tx, op.groupId, distributionId);
+	// Recorded offline before the validation and arriving after it: accepted and flagged for
+	// review (never dropped). Recorded after the validation: the coordinator's business.
+	const recordedBefore =
+		d?.validatedAt !== null &&
+		d?.validatedAt !== undefined &&
+		Date.parse(op.occurredAt) <= Date.parse(d.validatedAt);
+	if (d?.validated && !recordedBefore) {
+		return refuse(
+			'DISTRIBUTION_VALIDATED',
+			'Cette distribution est validée : seul le coordinateur peut encore y enregistrer ou corriger un paiement.'
+		);
+	}
+	return null;
+}
+
+async function recordPushed(
+	db: Database,
+	op: Operation,
+	userId: string,
+	role: Role
+): Promise<RecordOutcome> {
 	if (op.kind === 'order_adjustment' && !op.orderId) {
 		return {
 			status: 'rejected',
@@ -63,7 +125,10 @@ async function recordPushed(db: Database, op: Operation, userId: string): Promis
 	}
 	try {
 		return await db.transaction(async (tx) => {
-			const outcome = await recordOperation(tx, op, { recordedBy: userId });
+			const outcome = await recordOperation(tx, op, {
+				recordedBy: userId,
+				...(role === 'helper' ? { allow: (t: Queryable) => helperRule(t, op) } : {})
+			});
 			if (outcome.status === 'accepted' && op.kind === 'order_adjustment' && op.orderId) {
 				const total = await applyAdjustmentToTotal(tx, op.groupId, op.orderId, op.amountCents);
 				if (total === undefined || total < 0) {
@@ -78,12 +143,21 @@ async function recordPushed(db: Database, op: Operation, userId: string): Promis
 		});
 	} catch (e) {
 		if (e instanceof Refused) return e.outcome;
+		// Bad data in this one operation: refuse it alone, the rest of the batch goes on.
+		if (isDataException(e)) {
+			return {
+				status: 'rejected',
+				code: 'INVALID_DATA',
+				reason: 'Une valeur de cette opération est hors limites ou contient un caractère interdit.'
+			};
+		}
 		throw e;
 	}
 }
 
 // A cursor is the decimal text of an xid8.
 const CURSOR = /^\d{1,20}$/;
+const MAX_XID8 = 2n ** 64n - 1n;
 
 export function syncRoutes(deps: AppDeps) {
 	const { db } = deps;
@@ -119,7 +193,7 @@ export function syncRoutes(deps: AppDeps) {
 					results.push({ id: op.id, status: 'rejected', code: 'FORBIDDEN_KIND', reason: refusal });
 					continue;
 				}
-				const outcome = await recordPushed(db, op, me.user.id);
+				const outcome = await recordPushed(db, op, me.user.id, me.role);
 				if (outcome.status === 'rejected') {
 					results.push({
 						id: op.id,
@@ -142,7 +216,7 @@ export function syncRoutes(deps: AppDeps) {
 		})
 		.get('/sync/pull', async (c) => {
 			const q = parseWith(PullQuerySchema, c.req.query());
-			if (q.cursor !== undefined && !CURSOR.test(q.cursor)) {
+			if (q.cursor !== undefined && (!CURSOR.test(q.cursor) || BigInt(q.cursor) > MAX_XID8)) {
 				throw new ApiError(
 					400,
 					'INVALID_CURSOR',

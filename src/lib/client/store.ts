@@ -99,6 +99,8 @@ export interface PendingCloseout {
 	count: CloseoutCount;
 	savedAt: string;
 	synced: boolean;
+	/** The server's reason when it refused this count. */
+	refused?: string;
 }
 
 function closeoutKey(groupId: string, distributionId: string): string {
@@ -132,6 +134,32 @@ export class LocalStore {
 	async loadMe(): Promise<Me | null> {
 		const row = await this.db.meta.get('me');
 		return (row?.value as Me | undefined) ?? null;
+	}
+
+	/**
+	 * Forgets everything of the previous person on this device (another person signs in):
+	 * their data must not show, and their cursor would hide data from a wider role.
+	 * The device id stays.
+	 */
+	async clearForNewUser(): Promise<void> {
+		const d = this.db;
+		await guarded(() =>
+			d.transaction(
+				'rw',
+				[d.distributions, d.members, d.orders, d.operations, d.outbox, d.syncState, d.meta],
+				async () => {
+					await Promise.all([
+						d.distributions.clear(),
+						d.members.clear(),
+						d.orders.clear(),
+						d.operations.clear(),
+						d.outbox.clear(),
+						d.syncState.clear()
+					]);
+					await d.meta.where('key').noneOf(['deviceId']).delete();
+				}
+			)
+		);
 	}
 
 	async getMeta<T>(key: string): Promise<T | undefined> {
@@ -272,7 +300,19 @@ export class LocalStore {
 
 	async unsyncedCloseouts(groupId: string): Promise<PendingCloseout[]> {
 		const rows = await this.db.meta.where('key').startsWith(`closeout:${groupId}:`).toArray();
-		return rows.map((r) => r.value as PendingCloseout).filter((c) => !c.synced);
+		return rows.map((r) => r.value as PendingCloseout).filter((c) => !c.synced && !c.refused);
+	}
+
+	async markCloseoutRefused(c: PendingCloseout, reason: string): Promise<void> {
+		await guarded(() =>
+			this.db.transaction('rw', this.db.meta, async () => {
+				const key = closeoutKey(c.groupId, c.distributionId);
+				const current = (await this.db.meta.get(key))?.value as PendingCloseout | undefined;
+				if (current && current.savedAt === c.savedAt) {
+					await this.db.meta.put({ key, value: { ...current, refused: reason } });
+				}
+			})
+		);
 	}
 
 	/** Marks a count as delivered, unless a newer count was saved meanwhile. */

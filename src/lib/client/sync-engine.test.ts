@@ -91,6 +91,20 @@ describe('local store', () => {
 		expect(await store.operations(GROUP)).toEqual([]);
 	});
 
+	it('forgets the previous person’s data for a new one, keeping the device id', async () => {
+		const store = freshStore();
+		await store.deviceId(() => 'dev-1');
+		await store.recordOperation(op(1), now());
+		await store.setSyncState({ groupId: GROUP, cursor: '99' });
+		await store.setMeta('settings:x', { a: 1 });
+		await store.clearForNewUser();
+		expect(await store.operations(GROUP)).toEqual([]);
+		expect(await store.countQueued()).toBe(0);
+		expect((await store.syncState(GROUP)).cursor).toBeUndefined();
+		expect(await store.getMeta('settings:x')).toBeUndefined();
+		expect(await store.deviceId(() => 'dev-2')).toBe('dev-1');
+	});
+
 	it('keeps a stable device id', async () => {
 		const store = freshStore();
 		const a = await store.deviceId(() => 'dev-1');

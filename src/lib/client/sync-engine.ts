@@ -123,8 +123,15 @@ export class SyncEngine {
 
 			if (transport.putCloseout) {
 				for (const c of await store.unsyncedCloseouts(groupId)) {
-					await transport.putCloseout(groupId, c.distributionId, c.count);
-					await store.markCloseoutSynced(c);
+					try {
+						await transport.putCloseout(groupId, c.distributionId, c.count);
+						await store.markCloseoutSynced(c);
+					} catch (e) {
+						// A refusal is kept with its reason (shown on the close-out page) and not
+						// sent again until a new count is saved; a network failure retries later.
+						if (!(e instanceof TransportError) || e.retryable) throw e;
+						await store.markCloseoutRefused(c, e.message);
+					}
 				}
 			}
 

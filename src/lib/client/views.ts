@@ -9,6 +9,7 @@ import {
 	cents,
 	computeBalance,
 	findLikelyDuplicates,
+	negate,
 	sumCents,
 	type Balance,
 	type Cents,
@@ -74,19 +75,7 @@ export function buildBaskets(input: {
 	for (const [memberId, memberOrders] of byMember) {
 		const memberOps = opsByMember.get(memberId) ?? [];
 		const orderIds = memberOrders.map((o) => o.id);
-		// Adjustments pushed from a device are not folded into the order's stored total until
-		// the server has them; count those still local.
-		const localAdjustments = input.operations.filter(
-			(op) =>
-				op.kind === 'order_adjustment' &&
-				op.orderId !== undefined &&
-				orderIds.includes(op.orderId) &&
-				op.state === 'queued'
-		);
-		const total = cents(
-			sumCents(memberOrders.map((o) => o.totalCents)) -
-				sumCents(localAdjustments.map((a) => a.amountCents))
-		);
+		const total = sumCents(memberOrders.map((o) => orderTotalFromLedger(o, counted)));
 		const paid = basketPayments(memberOps, memberId, distribution.id, validated);
 		const payments = input.operations.filter(
 			(op) =>
@@ -118,6 +107,29 @@ export function buildBaskets(input: {
 		});
 	}
 	return baskets.sort((a, b) => a.memberName.localeCompare(b.memberName, 'fr'));
+}
+
+/**
+ * What an order costs now: the opposite of its ledger entries (the order debit and every
+ * adjustment, synced or not) when the device has them, else the stored total. The ledger is
+ * the truth: a stored total lags until the next pull after an adjustment.
+ */
+export function orderTotalFromLedger(
+	order: { id: string; totalCents: Cents },
+	counted: readonly LedgerOperation[]
+): Cents {
+	const entries = counted.filter(
+		(op) => op.orderId === order.id && (op.kind === 'order' || op.kind === 'order_adjustment')
+	);
+	if (!entries.some((op) => op.kind === 'order')) return order.totalCents;
+	return negate(sumCents(entries.map((op) => op.amountCents)));
+}
+
+/** Cents as a person types them ("1234,56"), from the integer: no floating point. */
+export function centsToInput(c: Cents, lang: 'fr' | 'en' = 'fr'): string {
+	const digits = String(Math.abs(c)).padStart(3, '0');
+	const text = `${digits.slice(0, -2)}${lang === 'en' ? '.' : ','}${digits.slice(-2)}`;
+	return c < 0 ? `-${text}` : text;
 }
 
 /** Accent- and case-insensitive match of a name against what is typed. */

@@ -30,13 +30,32 @@ export const UuidSchema = z
 		/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
 		'Identifiant invalide : UUID en minuscules attendu'
 	);
+/** Years a date may fall in: PostgreSQL refuses year 0, and nothing here predates 1900. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+const yearInRange = (s: string) => {
+	const y = Number(s.slice(0, 4));
+	return y >= MIN_YEAR && y <= MAX_YEAR;
+};
 /** A calendar date, YYYY-MM-DD. */
-export const IsoDateSchema = z.iso.date({ message: 'Date invalide : AAAA-MM-JJ attendu' });
+export const IsoDateSchema = z.iso
+	.date({ message: 'Date invalide : AAAA-MM-JJ attendu' })
+	.refine(
+		yearInRange,
+		`Date invalide : l’année doit être comprise entre ${MIN_YEAR} et ${MAX_YEAR}`
+	);
 /** An ISO 8601 instant with Z or an offset. */
-export const IsoDateTimeSchema = z.iso.datetime({
-	offset: true,
-	message: 'Horodatage invalide : ISO 8601 avec fuseau attendu'
-});
+export const IsoDateTimeSchema = z.iso
+	.datetime({
+		offset: true,
+		message: 'Horodatage invalide : ISO 8601 avec fuseau attendu'
+	})
+	.refine(
+		yearInRange,
+		`Horodatage invalide : l’année doit être comprise entre ${MIN_YEAR} et ${MAX_YEAR}`
+	);
+/** Text a person typed: no NUL character (PostgreSQL refuses it in text). */
+export const TextSchema = z.string().refine((s) => !s.includes('\u0000'), 'Caractère nul interdit');
 /** A device's id: a UUID in practice, any short token accepted (server-made operations). */
 export const DeviceIdSchema = z
 	.string()
@@ -62,7 +81,9 @@ export const QuantitySchema = z
 	.min(1, 'La quantité doit être au moins 1')
 	.max(MAX_QUANTITY, `La quantité ne peut pas dépasser ${MAX_QUANTITY}`);
 /** A person's, group's, product's or place's name. */
-export const NameSchema = z.string().trim().min(1, 'Nom obligatoire').max(200, 'Nom trop long');
+export const NameSchema = TextSchema.pipe(
+	z.string().trim().min(1, 'Nom obligatoire').max(200, 'Nom trop long')
+);
 export const EmailSchema = z.email({ message: 'Adresse e-mail invalide' }).max(254);
 
 export const PaymentMethodSchema = z.enum(PAYMENT_METHODS);
@@ -83,12 +104,25 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 // --- Operations and sync -----------------------------------------------------------------
 
 export const PaymentReferenceSchema = z.strictObject({
-	chequeNumber: z.string().max(50).optional(),
-	bank: z.string().max(100).optional(),
-	drawer: z.string().max(200).optional(),
-	receiptNumber: z.string().max(50).optional(),
-	label: z.string().max(200).optional()
+	chequeNumber: TextSchema.max(50).optional(),
+	bank: TextSchema.max(100).optional(),
+	drawer: TextSchema.max(200).optional(),
+	receiptNumber: TextSchema.max(50).optional(),
+	label: TextSchema.max(200).optional()
 }) satisfies z.ZodType<PaymentReference>;
+
+/**
+ * The largest amount of one operation: 10 000 000,00 €. Far beyond any basket or payment,
+ * and small enough that no realistic number of operations takes a kept balance out of the
+ * safe-integer range.
+ */
+export const MAX_OPERATION_CENTS = 1_000_000_000;
+export const OperationAmountSchema = z
+	.number({ message: 'Montant invalide : nombre entier de centimes attendu' })
+	.int('Montant invalide : nombre entier de centimes attendu')
+	.min(-MAX_OPERATION_CENTS, 'Montant trop grand : au plus 10 000 000,00 € par opération')
+	.max(MAX_OPERATION_CENTS, 'Montant trop grand : au plus 10 000 000,00 € par opération')
+	.transform((n) => cents(n));
 
 /** The exact fields of a wire `Operation`, without the ledger rules. */
 export const OperationShapeSchema = z.strictObject({
@@ -96,7 +130,7 @@ export const OperationShapeSchema = z.strictObject({
 	groupId: UuidSchema,
 	memberId: UuidSchema,
 	kind: OperationKindSchema,
-	amountCents: CentsSchema,
+	amountCents: OperationAmountSchema,
 	method: OperationMethodSchema.optional(),
 	distributionId: UuidSchema.optional(),
 	orderId: UuidSchema.optional(),

@@ -171,6 +171,20 @@ export class AppState {
 
 	async login(email: string, password: string): Promise<Me> {
 		const me = await apiCall('POST', '/api/auth/login', MeSchema, { email, password });
+		const previous = await this.store.getMeta<{ id: string; name: string }>('deviceUser');
+		if (previous && previous.id !== me.user.id) {
+			// Another person's operations must reach the server under their own session.
+			const waiting = await this.store.countQueued();
+			if (waiting > 0) {
+				await apiCall('POST', '/api/auth/logout', z.unknown()).catch(() => {});
+				throw new Error(
+					`Cet appareil garde ${waiting} opération(s) de ${previous.name} pas encore synchronisée(s) ou refusée(s) : ` +
+						'reconnectez-vous avec ce compte pour les envoyer ou les traiter avant de changer d’utilisateur.'
+				);
+			}
+			await this.store.clearForNewUser();
+		}
+		await this.store.setMeta('deviceUser', { id: me.user.id, name: me.user.name });
 		this.me = me;
 		this.sessionExpired = false;
 		await this.store.saveMe(me);
