@@ -526,6 +526,27 @@ describe(`review queue (${TEST_DB_KIND})`, () => {
 	});
 
 	describe('resolving', () => {
+		it('shows a conflicting report with the ledger’s facts, the ones a reversal corrects', async () => {
+			const memberId = await addPlainMember(db, g.groupId, 'Léon Ledger');
+			const stored = makeOp({ groupId: g.groupId, memberId }, { amountCents: 1500 });
+			await push(coord, 'tablet-1', [stored]);
+			const deviceVersion = { ...stored, amountCents: 9900 };
+			const res = await helper.post(reportsPath(), {
+				deviceId: 'tablet-2',
+				reports: [
+					{
+						operationId: stored.id,
+						status: 'conflict',
+						reason: 'Autre contenu',
+						operation: deviceVersion
+					}
+				]
+			});
+			expect(res.status).toBe(200);
+			const item = (await items()).find((i) => i.operationIds.includes(stored.id));
+			expect(item).toMatchObject({ kind: 'device_rejected', memberId, amountCents: 1500 });
+		});
+
 		it('answers 404 for an unknown item or another group’s, 400 for a bad body', async () => {
 			expectError(
 				await coord.post(resolvePath(randomUUID()), { resolution: 'keep' }),

@@ -28,19 +28,20 @@ export interface ReviewRow {
 	resolvedByName: string | null;
 }
 
-// Member and amount come from the row when it has them (a reported operation may be in no
-// ledger), else from its first operation (late payments).
+// Member and amount come from the ledger when the operation is there (what a reversal would
+// correct), else from what the device reported (a refused operation is in no ledger); the
+// device's own version stays in details.
 const SELECT_ITEMS = `
 	SELECT r.id, r.kind, r.operation_ids AS "operationIds", r.reason, r.created_at AS "createdAt",
-	       coalesce(r.member_id, o.member_id) AS "memberId", m.name AS "memberName",
-	       coalesce(r.amount_cents, o.amount_cents) AS "amountCents",
+	       coalesce(o.member_id, r.member_id) AS "memberId", m.name AS "memberName",
+	       coalesce(o.amount_cents, r.amount_cents) AS "amountCents",
 	       o.method, o.reference, o.distribution_id AS "distributionId",
 	       coalesce(r.device_id, o.device_id) AS "deviceId", r.details,
 	       r.resolution, r.resolved_at AS "resolvedAt", r.resolved_by AS "resolvedByUserId",
 	       u.name AS "resolvedByName"
 	  FROM review_items r
 	  LEFT JOIN operations o ON o.group_id = r.group_id AND o.id = r.operation_ids[1]
-	  LEFT JOIN members m ON m.group_id = r.group_id AND m.id = coalesce(r.member_id, o.member_id)
+	  LEFT JOIN members m ON m.group_id = r.group_id AND m.id = coalesce(o.member_id, r.member_id)
 	  LEFT JOIN users u ON u.id = r.resolved_by`;
 
 /** The group's open stored items, oldest first. */

@@ -73,7 +73,9 @@ export const fr: Messages = {
 	'day.validateOffline': 'La validation se fait en ligne.',
 	'day.validatedOk': 'Distribution validée.',
 	'day.lines': '{count, plural, one {# article} other {# articles}}',
-	'day.projected': 'Solde après validation des paiements en attente : {amount}'
+	'day.projected': 'Solde après validation des paiements en attente : {amount}',
+	'day.adjustPrevious':
+		'Ajustements déjà enregistrés (les quantités ci-dessous sont celles commandées, avant eux) :'
 };
 
 export const en: Messages = {
@@ -149,5 +151,7 @@ export const en: Messages = {
 	'day.validateOffline': 'Validation needs a connection.',
 	'day.validatedOk': 'Distribution validated.',
 	'day.lines': '{count, plural, one {# item} other {# items}}',
-	'day.projected': 'Balance once pending payments are validated: {amount}'
+	'day.projected': 'Balance once pending payments are validated: {amount}',
+	'day.adjustPrevious':
+		'Adjustments already recorded (the quantities below are those ordered, before them):'
 };
