@@ -483,6 +483,31 @@ describe(`sync push and pull (${TEST_DB_KIND})`, () => {
 		expect(ids).not.toContain(other.id);
 	});
 
+	it('a member entering a helper’s scope comes with their whole history', async () => {
+		const memberId = await freshMember();
+		const opening = makeOp(
+			{ groupId: g.groupId, memberId },
+			{ kind: 'opening_balance', amountCents: -4000, method: undefined }
+		);
+		await push(coord, [opening]);
+		const before = await helper.get<PullResult>(`/api/sync/pull?groupId=${g.groupId}`);
+		expect(before.body.operations.map((o) => o.id)).not.toContain(opening.id);
+		// A basket for today: the member now stands at the helper's distribution.
+		const order = await coord.post(`/api/groups/${g.groupId}/orders`, {
+			distributionId: dist.id,
+			memberId,
+			paymentMethod: 'on_the_spot',
+			lines: [{ productName: 'Panier', quantity: 1, unitPriceCents: 1250 }]
+		});
+		expect(order.status).toBe(201);
+		const after = await helper.get<PullResult>(
+			`/api/sync/pull?groupId=${g.groupId}&cursor=${before.body.cursor}`
+		);
+		const ids = after.body.operations.filter((o) => o.memberId === memberId).map((o) => o);
+		expect(ids.map((o) => o.kind).sort()).toEqual(['opening_balance', 'order']);
+		expect(ids.reduce((sum, o) => sum + o.amountCents, 0)).toBe(-5250);
+	});
+
 	it.runIf(TEST_DB_KIND === 'pg')(
 		'never skips a row whose transaction commits after a later one (cursor horizon)',
 		async () => {

@@ -48,9 +48,22 @@ export async function pullChanges(
 	const params = scope.kind === 'all' ? [groupId, from, to] : [groupId, from, to, scope.memberId];
 	const window = 'x.group_id = $1 AND x.txid >= $2::xid8 AND x.txid < $3::xid8';
 
+	// A member enters a helper's scope when a basket of theirs appears (or changes) in an open
+	// distribution: their whole history below the horizon comes along, not only what changed
+	// since the cursor, or the tablet would show a wrong balance. Sending an operation the
+	// device already has is harmless (stored by id).
+	const entering =
+		scope.kind === 'distribution-day'
+			? `OR (x.group_id = $1 AND x.txid < $3::xid8 AND x.member_id IN (
+			     SELECT o.member_id FROM orders o
+			       JOIN distributions d ON d.group_id = o.group_id AND d.id = o.distribution_id
+			      WHERE o.group_id = $1 AND d.validated_at IS NULL
+			        AND o.txid >= $2::xid8 AND o.txid < $3::xid8))`
+			: '';
 	const ops = await db.query<OperationRow>(
 		`SELECT ${OPERATION_COLUMNS} FROM operations x
-		  WHERE ${window} ${memberFilter} ORDER BY x.txid, x.occurred_at, x.id`,
+		  WHERE (${window} ${memberFilter}) ${entering}
+		  ORDER BY x.txid, x.occurred_at, x.id`,
 		params
 	);
 	const orders = await db.query<Omit<OrderRow, 'memberName' | 'createdAt' | 'updatedAt'>>(
